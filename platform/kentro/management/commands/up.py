@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
+from kentro.embedded_db import forget_dead_handles
 from tenants.models import Tenant
 from tenants.services import ensure_base_schema
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             self.stdout.write("First run: creating the demo municipalities…")
             create_demo_world()
         connection.close()
+        _stop_on_interrupt_or_terminate()
         processes = self._start(port, web_workers)
         self._announce(port)
         self._wait(processes)
@@ -126,3 +128,21 @@ class Command(BaseCommand):
                     process.wait(timeout=max(0.1, deadline - time.monotonic()))
                 except subprocess.TimeoutExpired:
                     process.kill()
+            if settings.KENTRO_EMBEDDED_DATABASE:
+                # Let the embedded server stop with us: forget workers that exited
+                # without detaching from it.
+                forget_dead_handles(settings.DATA_DIR / "pgdata")
+
+
+def _raise_keyboard_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_interrupt_or_terminate() -> None:
+    """Ctrl-C and a service manager's SIGTERM both stop everything cleanly.
+
+    SIGINT is re-armed explicitly because a shell starting us in the background
+    leaves it ignored.
+    """
+    signal.signal(signal.SIGINT, _raise_keyboard_interrupt)
+    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
