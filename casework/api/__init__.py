@@ -1,0 +1,1 @@
+"""The casework API (/api/v1/…): the twin of every casework page, same permissions."""

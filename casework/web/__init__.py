@@ -1,0 +1,1 @@
+"""The casework pages. Thin views: they read the request, call a service, render."""

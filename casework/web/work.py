@@ -1,0 +1,5 @@
+"""Daily work pages: timeline, reception, assessments, plans, services, notes, documents."""
+
+from __future__ import annotations
+
+urlpatterns: list = []
