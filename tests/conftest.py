@@ -120,6 +120,12 @@ def _fresh_connection_and_cache():
     connection.set_schema_to_public()
 
 
+@pytest.fixture(autouse=True)
+def _documents_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded files of a test go to its own folder, never into the developer's data."""
+    settings.KENTRO_DOCUMENTS_DIR = tmp_path / "documents"
+
+
 @pytest.fixture
 def english():
     """Messages in English, for tests that read what a service function says."""
