@@ -19,6 +19,12 @@ def test_the_interface_is_greek_first_and_english_on_request(world):
     assert 'lang="en"' in english
 
 
+def test_an_english_browser_still_gets_greek_until_the_user_switches(world):
+    client = client_on("lamia")
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="el"' in page.content.decode()
+
+
 def test_the_header_shows_the_partner_municipality_in_view(world):
     html = signed_in(world.petros, "oichalia", world.kalamata).get("/").content.decode()
     assert "Κέντρο Κοινότητας Καλαμάτας" in html
