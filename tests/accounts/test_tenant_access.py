@@ -114,11 +114,8 @@ def test_failed_logins_are_rate_limited(world):
     for _ in range(5):
         client.post("/accounts/login/", {"login": "bob@example.gr", "password": "wrong"})
     # Even the right password is refused while the account is throttled.
-    response = client.post(
-        "/accounts/login/",
-        {"login": "bob@example.gr", "password": PASSWORD},
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
+    client.cookies["django_language"] = "en"
+    response = client.post("/accounts/login/", {"login": "bob@example.gr", "password": PASSWORD})
     assert "_auth_user_id" not in response.wsgi_request.session
     assert response.context["form"].errors["__all__"] == [
         "Too many failed login attempts. Try again later."
