@@ -103,6 +103,27 @@ def _build_world() -> World:
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(
+    django_test_environment, django_db_blocker, django_db_keepdb, django_db_modify_db_settings
+):
+    """Always create the test database, even when only browser tests were selected.
+
+    pytest-django creates it only for tests marked django_db or asking for `db`; the
+    browser tests use the committed world instead, and without this would run against
+    the developer's own database.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        config = setup_databases(
+            verbosity=0, interactive=False, keepdb=django_db_keepdb, aliases={"default"}
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=0, keepdb=django_db_keepdb)
+
+
+@pytest.fixture(scope="session")
 def _world(django_db_setup, django_db_blocker) -> World:
     with django_db_blocker.unblock():
         return _build_world()
