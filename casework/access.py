@@ -64,11 +64,14 @@ def people_in_reach(actor: Actor, *, include_merged: bool = False) -> QuerySet[B
 def beneficiary_for(
     actor: Actor, beneficiary_id: int, action: Action, *, audit_action: str = AuditEvent.Action.VIEW
 ) -> Beneficiary:
-    """The person with this id, if the actor may reach them for `action`; audited."""
-    actor.require(action)
+    """The person with this id, if the actor may reach them for `action`; audited.
+
+    Reach is checked before the role: someone outside reach gets 404 whatever their
+    role, so a 403 never confirms that the person exists."""
     person = people_in_reach(actor, include_merged=True).filter(pk=beneficiary_id).first()
     if person is None:
         raise Http404
+    actor.require(action)
     audit.record(
         request=actor.request,
         user=actor.user,

@@ -133,6 +133,9 @@ def _check_municipality(actor: Actor, data: dict[str, Any]) -> None:
         raise ValidationError(
             {"municipality": [_("You may register only residents of your municipality.")]}
         )
+    registering_unit = data.get("unit")
+    if registering_unit is not None and registering_unit.tenant_id != tenant.pk:
+        raise ValidationError({"unit": [_("The unit belongs to another centre.")]})
     unit = data.get("municipal_unit")
     if unit is not None and unit.municipality_id != municipality.pk:
         raise ValidationError(

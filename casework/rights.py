@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
@@ -36,6 +36,8 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, models.Model):  # many-to-many rows (a case's caseworkers): their ids
+        return value.pk
     if hasattr(value, "code") and not isinstance(value, str):  # django-countries Country
         return value.code
     return value

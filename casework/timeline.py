@@ -62,16 +62,23 @@ def timeline_for(actor: Actor, person: Beneficiary) -> list[TimelineEvent]:
     events += [TimelineEvent(_at(a.assessed_on), "assessment", a) for a in assessments]
     histories = SocialHistory.objects.filter(beneficiary=person).select_related("written_by")
     events += [TimelineEvent(h.written_at, "social_history", h) for h in histories]
-    research = SocialResearch.objects.filter(beneficiary=person)
+    research = SocialResearch.objects.filter(beneficiary=person).select_related("assigned_to")
     events += [TimelineEvent(_at(r.requested_on), "social_research", r) for r in research]
-    plans = ActionPlan.objects.filter(beneficiary=person).prefetch_related(
-        "goals", Prefetch("goals__steps", queryset=PlanStep.objects.select_related("owner_staff"))
+    plans = (
+        ActionPlan.objects.filter(beneficiary=person)
+        .select_related("created_by")
+        .prefetch_related(
+            "goals",
+            Prefetch("goals__steps", queryset=PlanStep.objects.select_related("owner_staff")),
+        )
     )
     for plan in plans:
         events.append(TimelineEvent(_at(plan.created_on), "plan", plan))
         for goal in plan.goals.all():
             events += [TimelineEvent(step.created_at, "step", step) for step in goal.steps.all()]
-    services = ServiceDelivery.objects.filter(beneficiary=person).select_related("staff")
+    services = ServiceDelivery.objects.filter(beneficiary=person).select_related(
+        "staff", "plan_step"
+    )
     events += [TimelineEvent(_at(s.delivered_on), "service", s) for s in services]
     documents = Document.objects.filter(beneficiary=person).select_related("uploaded_by")
     events += [TimelineEvent(d.uploaded_at, "document", d) for d in documents]
