@@ -328,6 +328,14 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # The schema describes a centre's API: members only, like the API itself.
     "SERVE_PERMISSIONS": ["accounts.permissions.IsTenantMember"],
+    "ENUM_NAME_OVERRIDES": {
+        "CountryEnum": "django_countries.countries",
+        "CaseStatusEnum": "casework.api.schema.CASE_STATUS",
+        "PlanStepStatusEnum": "casework.api.schema.PLAN_STEP_STATUS",
+        "NeedDomainEnum": "casework.api.schema.NEED_DOMAIN",
+        "NoteKindEnum": "casework.api.schema.NOTE_KIND",
+        "ServiceKindEnum": "casework.api.schema.SERVICE_KIND",
+    },
 }
 
 # --- Logging: one JSON object per line in production, readable lines locally -----------
