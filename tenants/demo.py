@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -44,6 +45,10 @@ class DemoCentre:
 
 
 FUNDING = "ΠΕΠ / ΕΣΠΑ 2021-2027 – ΕΚΤ+"
+# People per centre in the demo casework: enough to search and browse, small enough
+# for a first `kentro up` well within two minutes on a two-core laptop.
+DEMO_PEOPLE_PER_CENTRE = 200
+DEMO_SEED = 2026
 
 DEMO_CENTRES = (
     DemoCentre(
@@ -170,14 +175,28 @@ def create_demo_staff(tenant: Tenant, faker: Faker) -> None:
         )
 
 
-def create_demo_world() -> list[Tenant]:
-    """Create whatever of the demo world is missing. Safe to run again."""
+def create_demo_world(
+    *,
+    people_per_centre: int = DEMO_PEOPLE_PER_CENTRE,
+    report: Callable[[str], object] | None = None,
+) -> list[Tenant]:
+    """Create whatever of the demo world is missing. Safe to run again.
+
+    A centre with no people yet gets `people_per_centre` people with two years of
+    casework, entered by its demo staff through the casework services.
+    """
+    from casework.demo import fill_tenant, has_people  # it imports this module
+
     faker = Faker("el_GR")
     faker.seed_instance(2026)
     tenants = []
     for spec in DEMO_CENTRES:
         tenant = Tenant.objects.filter(slug=spec.slug).first() or create_demo_centre(spec)
         create_demo_staff(tenant, faker)
+        if people_per_centre and not has_people(tenant):
+            summary = fill_tenant(tenant, people=people_per_centre, seed=DEMO_SEED)
+            if report is not None:
+                report(f"  {summary}")
         tenants.append(tenant)
     for role, local in PUBLIC_DEMO_USERS.items():
         grant_role(user=_demo_user(faker, f"{local}@{DEMO_EMAIL_DOMAIN}"), tenant=None, role=role)

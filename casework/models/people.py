@@ -130,6 +130,9 @@ class Beneficiary(models.Model):
                 fields=["search_text"], name="beneficiary_search_trgm", opclasses=["gin_trgm_ops"]
             ),
             models.Index(fields=["phone"], name="beneficiary_phone"),
+            # search_people matches a typed phone by its last digits (LIKE '%…'), OR-ed
+            # with the ΑΜΚΑ and ΑΦΜ: without this the whole OR falls back to a full scan.
+            GinIndex(fields=["phone"], name="beneficiary_phone_trgm", opclasses=["gin_trgm_ops"]),
             models.Index(fields=["birth_date"], name="beneficiary_birth_date"),
         ]
         constraints = [

@@ -45,8 +45,8 @@ class Command(BaseCommand):
         if not no_demo and not Tenant.objects.exists():
             from tenants.demo import create_demo_world
 
-            self.stdout.write("First run: creating the demo municipalities…")
-            create_demo_world()
+            self.stdout.write("First run: creating the demo municipalities and their casework…")
+            create_demo_world(report=self.stdout.write)
         connection.close()
         _stop_on_interrupt_or_terminate()
         processes = self._start(port, web_workers)
