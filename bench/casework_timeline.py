@@ -133,6 +133,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument(
+        "--profile", action="store_true", help="print where one page GET spends its time"
+    )
     args = parser.parse_args()
     os.environ.setdefault("TEST_DATABASE_NAME", "kentro_bench_timeline")
     setup_django()
@@ -146,6 +149,7 @@ def main() -> None:
     from casework.registry import beneficiary_register
     from casework.timeline import timeline_for
     from geography.models import Municipality
+    from kentro.runtime import tune_garbage_collector
     from tenants.demo import DEMO_CENTRES, create_demo_centre, create_demo_staff
     from tenants.services import ensure_base_schema
 
@@ -172,6 +176,8 @@ def main() -> None:
 
         shown = len(timeline_for(staff.social_worker, person))
         assert shown == visible, (shown, visible)
+        # As kentro.wsgi does in every web worker.
+        tune_garbage_collector()
         service = [timed(lambda: timeline_for(staff.social_worker, person)) for _ in range(50)]
 
         url = reverse("casework:timeline", kwargs={"person_id": person.pk})
@@ -182,6 +188,14 @@ def main() -> None:
         connection.set_schema_to_public()
         for _ in range(10):  # warm up
             assert client.get(url).status_code == 200
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.runcall(client.get, url)
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+            return
         pages = []
         for _ in range(args.requests):
             start = time.perf_counter()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from casework.models import Beneficiary
@@ -68,3 +72,50 @@ def work_tabs(context: template.Context, person: Beneficiary) -> list[Tab]:
         for name, names, label, action in TABS
         if actor.may(action)
     ]
+
+
+@functools.cache
+def _choice_labels(model: type, field_name: str, language: str) -> dict[str, str]:
+    field = model._meta.get_field(field_name)
+    return {value: str(text) for value, text in field.flatchoices}
+
+
+@register.filter
+def label(obj, field_name: str) -> str:
+    """`{{ contact|label:"channel" }}`: what `get_channel_display` shows, without its cost.
+
+    Django's get_FOO_display rebuilds and hashes the field's translated choices on every
+    call; a timeline of 500 events made over a thousand such calls. The labels are
+    computed once per model, field and language.
+    """
+    value = getattr(obj, field_name)
+    return _choice_labels(type(obj), field_name, get_language()).get(value, value)
+
+
+@register.filter
+def staff_name(user) -> str:
+    """A staff member as the pages show them: full name, else email."""
+    return (user.get_full_name() or user.email) if user else ""
+
+
+def _local(value: date | datetime) -> date | datetime:
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
+
+
+@register.filter
+def dmy(value: date | datetime | None, with_time: bool = False) -> str:
+    """d/m/Y (and H:i), like the `date` filter but a fraction of its cost on long lists."""
+    if not value:
+        return ""
+    value = _local(value)
+    if with_time and isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y %H:%M")
+    return value.strftime("%d/%m/%Y")
+
+
+@register.filter
+def iso(value: date | datetime | None) -> str:
+    """The machine-readable form for <time datetime="…">."""
+    return _local(value).isoformat() if value else ""
