@@ -192,6 +192,7 @@ class Profile:
     age: int
     data: dict[str, Any]
     household: list[MemberPlan] = field(default_factory=list)
+    own_income: Decimal = Decimal(0)
     needs: dict[str, int] = field(default_factory=dict)
     categories: list[str] = field(default_factory=list)
 
@@ -507,9 +508,8 @@ class People:
         # other members' incomes).
         own = {EmploymentStatus.EMPLOYED: (450, 1100), EmploymentStatus.INACTIVE: (0, 0)}
         low, high = (360, 720) if age >= 67 else own.get(employment, (0, 0))
-        income = Decimal(self.rng.randint(low, high)) + sum(
-            (m.monthly_income for m in household), Decimal(0)
-        )
+        profile.own_income = Decimal(self.rng.randint(low, high))
+        income = profile.own_income + sum((m.monthly_income for m in household), Decimal(0))
         threshold = Decimal(216 + 108 * (adults - 1) + 54 * len(minors))
 
         groups: set[str] = set()
@@ -875,7 +875,7 @@ class CaseworkDemo:
     def household(
         self, desk: Actor, head: Beneficiary, profile: Profile, day: date, *, skip_spouse: bool
     ) -> Household:
-        household = household_create(actor=desk, head=head)
+        household = household_create(actor=desk, head=head, monthly_income=profile.own_income)
         self.backdate(household, created_at=self.moment(day))
         self.backdate(household.members.get(), joined_on=day)
         for member in profile.household:

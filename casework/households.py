@@ -17,8 +17,18 @@ from casework.permissions import Action
 
 
 @transaction.atomic
-def household_create(*, actor: Actor, head: Beneficiary, address: str = "") -> Household:
+def household_create(
+    *,
+    actor: Actor,
+    head: Beneficiary,
+    address: str = "",
+    monthly_income: Decimal = Decimal(0),
+) -> Household:
+    """A household with the person as head; their own monthly income counts with the
+    others' (minimum-income pre-screening adds up the whole household)."""
     actor.require(Action.MANAGE_HOUSEHOLD)
+    if monthly_income < 0:
+        raise ValidationError({"monthly_income": [_("Income cannot be negative.")]})
     if HouseholdMember.objects.filter(beneficiary=head, left_on__isnull=True).exists():
         raise ValidationError(_("This person already belongs to a household."))
     household = Household.objects.create(head=head, address=address or head.address)
@@ -27,6 +37,7 @@ def household_create(*, actor: Actor, head: Beneficiary, address: str = "") -> H
         beneficiary=head,
         relation=HouseholdMember.Relation.HEAD,
         birth_date=head.birth_date,
+        monthly_income=monthly_income,
         joined_on=timezone.localdate(),
     )
     audit.record(

@@ -380,6 +380,14 @@ class PersonHouseholdSerializer(serializers.Serializer):
 
 class HouseholdCreateSerializer(serializers.Serializer):
     address = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    monthly_income = serializers.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        min_value=0,
+        required=False,
+        default=0,
+        help_text=_("The head of household's own monthly income."),
+    )
 
 
 class HouseholdMemberInputSerializer(serializers.Serializer):

@@ -10,6 +10,7 @@ PermissionDenied a 403 (see kentro.api_errors).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from django.db.models import Prefetch, QuerySet
@@ -360,7 +361,10 @@ class HouseholdView(PersonView):
     def post(self, request, person_id: int) -> Response:
         data = self.parse(s.HouseholdCreateSerializer)
         household = households.household_create(
-            actor=self.actor, head=self.person, address=data.get("address", "")
+            actor=self.actor,
+            head=self.person,
+            address=data.get("address", ""),
+            monthly_income=data.get("monthly_income") or Decimal(0),
         )
         return _created(self, s.HouseholdSerializer, _household(household.pk))
 

@@ -386,6 +386,14 @@ class HouseholdCreateForm(forms.Form):
         required=False,
         help_text=_("Leave empty to use the person's address."),
     )
+    monthly_income = forms.DecimalField(
+        label=_("Monthly income of the head of household (€)"),
+        min_value=0,
+        max_digits=9,
+        decimal_places=2,
+        initial=0,
+        required=False,
+    )
 
 
 class HouseholdMemberForm(forms.Form):

@@ -371,7 +371,10 @@ def household(request: HttpRequest, person: Beneficiary) -> HttpResponse:
     if form.is_valid():
         try:
             households.household_create(
-                actor=actor, head=person, address=form.cleaned_data["address"]
+                actor=actor,
+                head=person,
+                address=form.cleaned_data["address"],
+                monthly_income=form.cleaned_data["monthly_income"] or Decimal(0),
             )
         except ValidationError as error:
             _form_errors(form, error)

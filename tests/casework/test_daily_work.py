@@ -247,3 +247,13 @@ def test_a_service_can_be_linked_to_a_plan_step(sofia, register):
         plan_step=step,
     )
     assert ServiceDelivery.objects.get(plan_step=step) == service
+
+
+def test_the_head_of_household_income_counts_and_cannot_be_negative(sofia, register):
+    from casework.households import household_create
+
+    head = register()
+    with pytest.raises(ValidationError):
+        household_create(actor=sofia, head=head, monthly_income=Decimal("-1"))
+    household = household_create(actor=sofia, head=head, monthly_income=Decimal("420.50"))
+    assert household.members.get(relation="head").monthly_income == Decimal("420.50")
