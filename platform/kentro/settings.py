@@ -76,6 +76,8 @@ SHARED_APPS = [
     "geography",
     "accounts",
     "directory",
+    "exchange",
+    "transfers",
     "analytics",
     "django.contrib.contenttypes",
     "django.contrib.auth",

@@ -13,4 +13,6 @@ urlpatterns = [
     path("invitations/<str:token>/", account_views.accept_invitation, name="accept_invitation"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("directory/", include("directory.urls_public")),
+    path("hsds/", include("directory.hsds.urls")),
 ]

@@ -13,6 +13,7 @@ api_v1 = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("", include("casework.api.urls")),
+    path("", include("casework.referrals.api_urls")),
 ]
 
 urlpatterns = [
@@ -24,4 +25,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include(api_v1)),
     path("", include("casework.urls")),
+    path("referrals/", include("casework.referrals.urls")),
+    path("transfers/", include("transfers.urls")),
+    path("directory/", include("directory.urls")),
+    path("hsds/", include("directory.hsds.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Referrals from a case to a directory service: lifecycle, live and logged, reminders."""

@@ -1,0 +1,5 @@
+"""Referral API routes, included under /api/v1/."""
+
+from __future__ import annotations
+
+urlpatterns: list = []
