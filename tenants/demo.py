@@ -23,6 +23,7 @@ PUBLIC_DEMO_USERS = {
     Role.MINISTRY_ANALYST: "analyst",
     Role.SUPPORT_AGENT: "support",
     Role.PLATFORM_OPERATOR: "operator",
+    Role.DIRECTORY_EDITOR: "directory-editor",
 }
 
 
@@ -200,6 +201,11 @@ def create_demo_world(
         tenants.append(tenant)
     for role, local in PUBLIC_DEMO_USERS.items():
         grant_role(user=_demo_user(faker, f"{local}@{DEMO_EMAIL_DOMAIN}"), tenant=None, role=role)
+    from directory.seed import seed_directory
+
+    summary = seed_directory(tenants=tenants)
+    if report is not None:
+        report(f"  {summary}")
     return tenants
 
 

@@ -13,6 +13,9 @@ from accounts.access import membership_for_request
 # Paths an anonymous visitor may open on a centre's host: signing in, password reset,
 # accepting an invitation, language switch, static files. The API answers for itself.
 OPEN_PREFIXES = ("/accounts/", "/invitations/", "/i18n/", "/static/", "/api/")
+# Paths that check access themselves: the REST API, and the public HSDS directory API
+# (national entries for anyone; a centre's local entries only to its signed-in members).
+SELF_CHECKING_PREFIXES = ("/api/", "/hsds/")
 
 
 def not_found(request: HttpRequest) -> HttpResponse:
@@ -25,7 +28,7 @@ class MembershipMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.tenant is None or request.path.startswith("/api/"):
+        if request.tenant is None or request.path.startswith(SELF_CHECKING_PREFIXES):
             return self.get_response(request)
         if request.user.is_authenticated:
             if membership_for_request(request) is None:

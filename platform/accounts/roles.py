@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     MINISTRY_ANALYST = "ministry_analyst", _("Ministry analyst")
     SUPPORT_AGENT = "support_agent", _("Support-desk agent")
     PLATFORM_OPERATOR = "platform_operator", _("Platform operator")
+    DIRECTORY_EDITOR = "directory_editor", _("Directory editor")
 
 
 # Roles held inside one Community Centre (a tenant) and roles held on the public portal.
@@ -30,7 +31,9 @@ TENANT_ROLES = frozenset(
         Role.PARTNER_STAFF,
     }
 )
-PUBLIC_ROLES = frozenset({Role.MINISTRY_ANALYST, Role.SUPPORT_AGENT, Role.PLATFORM_OPERATOR})
+PUBLIC_ROLES = frozenset(
+    {Role.MINISTRY_ANALYST, Role.SUPPORT_AGENT, Role.PLATFORM_OPERATOR, Role.DIRECTORY_EDITOR}
+)
 
 # Who may invite whom: a coordinator invites staff of their own centre; a platform
 # operator invites anyone, anywhere.
