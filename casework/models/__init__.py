@@ -4,6 +4,7 @@ from casework.models.households import Household, HouseholdMember
 from casework.models.people import SPECIAL_CATEGORY_FIELDS, Beneficiary, ConsentRecord
 from casework.models.plans import ActionPlan, PlanGoal, PlanReview, PlanStep
 from casework.models.records import AuditEvent, BreakGlassAccess, Document, Note
+from casework.models.referrals import Referral, ReferralEvent
 
 __all__ = [
     "SPECIAL_CATEGORY_FIELDS",
@@ -23,6 +24,8 @@ __all__ = [
     "PlanGoal",
     "PlanReview",
     "PlanStep",
+    "Referral",
+    "ReferralEvent",
     "Request",
     "ServiceDelivery",
     "SocialHistory",

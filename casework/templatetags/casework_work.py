@@ -53,6 +53,13 @@ TABS = [
     ("service_new", {"service_new"}, _("Services"), Action.RECORD_SERVICE),
     ("notes", {"notes", "break_glass"}, _("Notes"), Action.READ_GENERAL_NOTES),
     ("documents", {"documents"}, _("Documents"), Action.DOWNLOAD_DOCUMENT),
+    (
+        "referrals:person_referrals",
+        {"person_referrals", "referral_new", "detail"},
+        _("Referrals"),
+        Action.RECORD_SERVICE,
+    ),
+    ("transfers:transfer_start", {"transfer_start"}, _("Transfer"), Action.MANAGE_CASE),
 ]
 
 
@@ -65,7 +72,10 @@ def work_tabs(context: template.Context, person: Beneficiary) -> list[Tab]:
     current = match.url_name if match else ""
     return [
         Tab(
-            url=reverse(f"casework:{name}", kwargs={"person_id": person.pk}),
+            # A name without a namespace is a casework page; other apps name theirs in full.
+            url=reverse(
+                name if ":" in name else f"casework:{name}", kwargs={"person_id": person.pk}
+            ),
             label=label,
             active=current in names,
         )

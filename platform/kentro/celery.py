@@ -10,6 +10,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kentro.settings")
 app = CeleryApp("kentro")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Capabilities inside an app keep their tasks beside them (not in the app's tasks.py).
+app.autodiscover_tasks(["casework.referrals"])
 
 # Periodic work is a public-schema task that fans out one task per active centre.
 app.conf.beat_schedule = {
@@ -22,6 +24,11 @@ app.conf.beat_schedule = {
         "task": "tenants.tasks.fan_out",
         "schedule": crontab(hour=7, minute=5),
         "args": ("casework.tasks.document_expiry_reminders",),
+    },
+    "referral-follow-up-every-centre": {
+        "task": "tenants.tasks.fan_out",
+        "schedule": crontab(hour=7, minute=15),
+        "args": ("casework.referrals.tasks.referral_reminders",),
     },
     "retention-every-centre": {
         "task": "tenants.tasks.fan_out",

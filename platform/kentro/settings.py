@@ -337,6 +337,13 @@ SPECTACULAR_SETTINGS = {
         "NeedDomainEnum": "casework.api.schema.NEED_DOMAIN",
         "NoteKindEnum": "casework.api.schema.NOTE_KIND",
         "ServiceKindEnum": "casework.api.schema.SERVICE_KIND",
+        "RequestOutcomeEnum": "casework.models.choices.RequestOutcome",
+        "ReferralStatusEnum": "casework.models.referrals.ReferralStatus",
+        "ReferralOutcomeEnum": "casework.models.referrals.ReferralOutcome",
+        "ReferralKindEnum": "casework.models.referrals.ReferralKind",
+        "ReferralUrgencyEnum": "casework.models.referrals.ReferralUrgency",
+        "TransferStatusEnum": "transfers.models.Transfer.Status",
+        "TransferRejectionReasonEnum": "transfers.models.Transfer.RejectionReason",
     },
 }
 

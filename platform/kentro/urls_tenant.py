@@ -14,6 +14,7 @@ api_v1 = [
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("", include("casework.api.urls")),
     path("", include("casework.referrals.api_urls")),
+    path("transfers/", include("transfers.api_urls")),
 ]
 
 urlpatterns = [
