@@ -113,3 +113,10 @@ def test_filter_by_status(world, national):
         "Κλειστό"
     ]
     assert names(search_services(tenant=world.lamia, statuses=())) == ["Ανοιχτό", "Κλειστό"]
+
+
+def test_the_navbar_of_a_centre_links_to_the_directory(world):
+    from tests.helpers import signed_in
+
+    html = signed_in(world.bob, "lamia", world.lamia).get("/").content.decode()
+    assert 'href="/directory/' in html
