@@ -10,14 +10,9 @@ from datetime import date
 
 import pytest
 
-from tests.browser import test_casework_browser as casework_browser
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-# The same Chromium and live server as the casework browser test.
-browser = casework_browser.browser
-live_server_port = casework_browser.live_server_port
 
 SERVICE = "Συμβουλευτική Ψυχοκοινωνικής Στήριξης Ενηλίκων"
 # What a hurried caseworker types: lower case, no accents.
