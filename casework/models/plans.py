@@ -3,15 +3,17 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from casework.models.choices import NeedDomain
 
 
 class ActionPlan(models.Model):
     class Status(models.TextChoices):
-        ACTIVE = "active", _("Active")
-        COMPLETED = "completed", _("Completed")
-        ABANDONED = "abandoned", _("Abandoned")
+        # A plan (σχέδιο) is neuter in Greek; the same English words for a case are not.
+        ACTIVE = "active", pgettext_lazy("action plan status", "Active")
+        COMPLETED = "completed", pgettext_lazy("action plan status", "Completed")
+        ABANDONED = "abandoned", pgettext_lazy("action plan status", "Abandoned")
 
     beneficiary = models.ForeignKey(
         "casework.Beneficiary", on_delete=models.PROTECT, related_name="plans"

@@ -257,3 +257,15 @@ def test_the_head_of_household_income_counts_and_cannot_be_negative(sofia, regis
         household_create(actor=sofia, head=head, monthly_income=Decimal("-1"))
     household = household_create(actor=sofia, head=head, monthly_income=Decimal("420.50"))
     assert household.members.get(relation="head").monthly_income == Decimal("420.50")
+
+
+def test_plan_and_case_statuses_agree_with_their_greek_nouns():
+    """«το σχέδιο» is neuter, «η υπόθεση» feminine: the same English word, two labels."""
+    from django.utils import translation
+
+    from casework.models import ActionPlan
+    from casework.models.choices import CaseStatus
+
+    with translation.override("el"):
+        assert str(ActionPlan.Status.ACTIVE.label) == "Ενεργό"
+        assert str(CaseStatus.ACTIVE.label) == "Ενεργή"
