@@ -21,7 +21,7 @@ import random
 import time
 from collections import defaultdict
 
-from common import bench_database, setup_django, summary
+from common import bench_database, demo_centre, setup_django, signed_in_client, summary
 
 PAGE = 25
 
@@ -79,9 +79,7 @@ def main() -> None:
     os.environ.setdefault("TEST_DATABASE_NAME", "kentro_bench_search")
     setup_django()
     from django.db import connection
-    from django.test import Client
     from django.urls import NoReverseMatch, reverse
-    from faker import Faker
 
     from accounts.models import Membership
     from accounts.roles import Role
@@ -89,13 +87,9 @@ def main() -> None:
     from casework.demo import bulk_beneficiaries
     from casework.models import Beneficiary
     from casework.registry import search_people
-    from tenants.demo import DEMO_CENTRES, create_demo_centre, create_demo_staff
-    from tenants.services import ensure_base_schema
 
     with bench_database():
-        ensure_base_schema()
-        tenant = create_demo_centre(next(c for c in DEMO_CENTRES if c.slug == "kalamata"))
-        create_demo_staff(tenant, Faker("el_GR"))
+        tenant = demo_centre("kalamata")
         membership = Membership.objects.select_related("user", "tenant", "unit").get(
             tenant=tenant, role=Role.COORDINATOR
         )
@@ -148,11 +142,7 @@ def main() -> None:
         except NoReverseMatch:
             url = None
         if url is not None:
-            client = Client(HTTP_HOST=tenant.get_primary_domain().domain)
-            client.force_login(
-                membership.user, backend="accounts.backends.MemberAuthenticationBackend"
-            )
-            connection.set_schema_to_public()
+            client = signed_in_client(tenant, membership.user)
             for _kind, text in queries[:20]:
                 client.get(url, {"q": text})
             for kind, text in queries:

@@ -20,7 +20,7 @@ import time
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 
-from common import bench_database, setup_django, summary, timed
+from common import bench_database, demo_centre, setup_django, signed_in_client, summary, timed
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -140,23 +140,17 @@ def main() -> None:
     os.environ.setdefault("TEST_DATABASE_NAME", "kentro_bench_timeline")
     setup_django()
     from django.db import connection
-    from django.test import Client
     from django.urls import reverse
     from django.utils import timezone
-    from faker import Faker
 
     from casework.demo import DemoStaff
     from casework.registry import beneficiary_register
     from casework.timeline import timeline_for
     from geography.models import Municipality
     from kentro.runtime import tune_garbage_collector
-    from tenants.demo import DEMO_CENTRES, create_demo_centre, create_demo_staff
-    from tenants.services import ensure_base_schema
 
     with bench_database():
-        ensure_base_schema()
-        tenant = create_demo_centre(next(c for c in DEMO_CENTRES if c.slug == "kalamata"))
-        create_demo_staff(tenant, Faker("el_GR"))
+        tenant = demo_centre("kalamata")
         connection.set_tenant(tenant)
         staff = DemoStaff.of(tenant)
         person = beneficiary_register(
@@ -181,11 +175,7 @@ def main() -> None:
         service = [timed(lambda: timeline_for(staff.social_worker, person)) for _ in range(50)]
 
         url = reverse("casework:timeline", kwargs={"person_id": person.pk})
-        client = Client(HTTP_HOST=tenant.get_primary_domain().domain)
-        client.force_login(
-            staff.social_worker.user, backend="accounts.backends.MemberAuthenticationBackend"
-        )
-        connection.set_schema_to_public()
+        client = signed_in_client(tenant, staff.social_worker.user)
         for _ in range(10):  # warm up
             assert client.get(url).status_code == 200
         if args.profile:

@@ -48,3 +48,30 @@ def summary(samples: list[float], unit: str = "s", scale: float = 1.0) -> str:
         f"median {statistics.median(values):.3f} {unit}, p95 {p95:.3f} {unit}, "
         f"min {values[0]:.3f} {unit}, n={len(values)}"
     )
+
+
+def demo_centre(slug: str):
+    """One demo centre (base schema, tenant, demo staff), as `kentro up` makes it."""
+    from faker import Faker
+
+    from tenants.demo import DEMO_CENTRES, create_demo_centre, create_demo_staff
+    from tenants.services import ensure_base_schema
+
+    ensure_base_schema()
+    tenant = create_demo_centre(next(c for c in DEMO_CENTRES if c.slug == slug))
+    create_demo_staff(tenant, Faker("el_GR"))
+    return tenant
+
+
+def signed_in_client(tenant, user):
+    """A test client on the centre's host with a session for `user`.
+
+    Sessions live in the centre's schema, so the login happens there."""
+    from django.db import connection
+    from django.test import Client
+
+    client = Client(HTTP_HOST=tenant.get_primary_domain().domain)
+    connection.set_tenant(tenant)
+    client.force_login(user, backend="accounts.backends.MemberAuthenticationBackend")
+    connection.set_schema_to_public()
+    return client

@@ -24,7 +24,7 @@ import random
 import time
 from collections import defaultdict
 
-from common import bench_database, setup_django, summary
+from common import bench_database, demo_centre, setup_django, signed_in_client, summary
 
 KINDS = [
     ("Κέντρο Ψυχικής Υγείας", ("mental_health",)),
@@ -145,22 +145,16 @@ def main() -> None:
     os.environ.setdefault("TEST_DATABASE_NAME", "kentro_bench_directory")
     setup_django()
     from django.db import connection
-    from django.test import Client
     from django.urls import reverse
-    from faker import Faker
 
     from accounts.models import Membership
     from accounts.roles import Role
     from directory.models import Service
     from directory.search import reindex_services, search_services
     from directory.seed import seed_directory
-    from tenants.demo import DEMO_CENTRES, create_demo_centre, create_demo_staff
-    from tenants.services import ensure_base_schema
 
     with bench_database():
-        ensure_base_schema()
-        tenant = create_demo_centre(next(c for c in DEMO_CENTRES if c.slug == "lamia"))
-        create_demo_staff(tenant, Faker("el_GR"))
+        tenant = demo_centre("lamia")
         membership = Membership.objects.select_related("user").get(
             tenant=tenant, role=Role.COORDINATOR
         )
@@ -211,10 +205,7 @@ def main() -> None:
             found[kind].append(hits)
 
         url = reverse("directory:search", urlconf="kentro.urls_tenant")
-        client = Client(HTTP_HOST=tenant.get_primary_domain().domain)
-        connection.set_tenant(tenant)  # sessions live in the centre's schema
-        client.force_login(membership.user, backend="accounts.backends.MemberAuthenticationBackend")
-        connection.set_schema_to_public()
+        client = signed_in_client(tenant, membership.user)
         for _kind, text in queries[:20]:
             client.get(url, {"q": text})
         page_times: list[float] = []

@@ -1,6 +1,6 @@
 """Tenant provisioning: cloning the base schema vs replaying every migration.
 
-    uv run python bench/provisioning.py [--runs 5]
+uv run python bench/provisioning.py [--runs 5]
 """
 
 from __future__ import annotations
@@ -10,8 +10,28 @@ import argparse
 from common import bench_database, setup_django, summary, timed
 
 # Municipalities with no centre in the benchmark database: one per provisioned tenant.
-CODES = ["9001", "9002", "9003", "9004", "9005", "9006", "9007", "9008", "9009", "9010",
-         "9011", "9012", "9013", "9014", "9015", "9016", "9017", "9018", "9019", "9020"]
+CODES = [
+    "9001",
+    "9002",
+    "9003",
+    "9004",
+    "9005",
+    "9006",
+    "9007",
+    "9008",
+    "9009",
+    "9010",
+    "9011",
+    "9012",
+    "9013",
+    "9014",
+    "9015",
+    "9016",
+    "9017",
+    "9018",
+    "9019",
+    "9020",
+]
 
 
 def main() -> None:

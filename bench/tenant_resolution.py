@@ -1,6 +1,6 @@
 """Per-request cost of tenant resolution, with the cached domain lookup and without.
 
-    uv run python bench/tenant_resolution.py [--requests 5000]
+uv run python bench/tenant_resolution.py [--requests 5000]
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ def main() -> None:
     with bench_database():
         kalamata = Municipality.objects.get(code="9254")
         provision_tenant(
-            slug="kalamata", name="Kalamata", lead_municipality=kalamata,
+            slug="kalamata",
+            name="Kalamata",
+            lead_municipality=kalamata,
             partners=[PartnerSpec(Municipality.objects.get(code="9256"), "oichalia")],
         )
         middleware = TenantResolutionMiddleware(lambda request: HttpResponse())
