@@ -9,6 +9,8 @@ the page with status 400 and nothing stored; their PermissionDenied is the 403 p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
@@ -158,74 +160,77 @@ def detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     return _detail(request, referral)
 
 
-@casework_view
-def send(request: HttpRequest, referral_id: int) -> HttpResponse:
+def _change(
+    request: HttpRequest,
+    referral_id: int,
+    form_class: type[BaseForm],
+    form_name: str,
+    apply: Callable[[Referral, dict], object],
+    done: str,
+) -> HttpResponse:
+    """A POST that changes one referral through a service: on success back to its page
+    with `done`; on bad input its page again, status 400, the form showing the errors."""
     referral = services.referral_for(request.actor, referral_id)
     if refused := _post_only(request):
         return refused
-    form = SendForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.referral_send(
-                actor=request.actor,
-                referral=referral,
-                override_reason=form.cleaned_data["override_reason"],
-            )
+            apply(referral, form.cleaned_data)
         except ValidationError as error:
             _show_errors(form, error)
         else:
-            messages.success(request, _("The referral was sent."))
+            messages.success(request, done)
             return redirect("referrals:detail", referral_id=referral.pk)
     referral.refresh_from_db()
-    return _detail(request, referral, status=400, send_form=form)
+    return _detail(request, referral, status=400, **{form_name: form})
+
+
+@casework_view
+def send(request: HttpRequest, referral_id: int) -> HttpResponse:
+    return _change(
+        request,
+        referral_id,
+        SendForm,
+        "send_form",
+        lambda referral, data: services.referral_send(
+            actor=request.actor, referral=referral, override_reason=data["override_reason"]
+        ),
+        _("The referral was sent."),
+    )
 
 
 @casework_view
 def act(request: HttpRequest, referral_id: int) -> HttpResponse:
-    referral = services.referral_for(request.actor, referral_id)
-    if refused := _post_only(request):
-        return refused
-    form = AnswerForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.referral_transition(
-                actor=request.actor,
-                referral=referral,
-                transition=data["transition"],
-                reason=data["reason"],
-                outcome=data["outcome"],
-                note=data["note"],
-            )
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(request, _("The referral was updated."))
-            return redirect("referrals:detail", referral_id=referral.pk)
-    referral.refresh_from_db()
-    return _detail(request, referral, status=400, answer_form=form)
+    return _change(
+        request,
+        referral_id,
+        AnswerForm,
+        "answer_form",
+        lambda referral, data: services.referral_transition(
+            actor=request.actor,
+            referral=referral,
+            transition=data["transition"],
+            reason=data["reason"],
+            outcome=data["outcome"],
+            note=data["note"],
+        ),
+        _("The referral was updated."),
+    )
 
 
 @casework_view
 def follow_up(request: HttpRequest, referral_id: int) -> HttpResponse:
-    referral = services.referral_for(request.actor, referral_id)
-    if refused := _post_only(request):
-        return refused
-    form = FollowUpForm(request.POST)
-    if form.is_valid():
-        try:
-            services.referral_set_follow_up(
-                actor=request.actor,
-                referral=referral,
-                follow_up_on=form.cleaned_data["follow_up_on"],
-            )
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(request, _("The follow-up date was changed."))
-            return redirect("referrals:detail", referral_id=referral.pk)
-    referral.refresh_from_db()
-    return _detail(request, referral, status=400, follow_up_form=form)
+    return _change(
+        request,
+        referral_id,
+        FollowUpForm,
+        "follow_up_form",
+        lambda referral, data: services.referral_set_follow_up(
+            actor=request.actor, referral=referral, follow_up_on=data["follow_up_on"]
+        ),
+        _("The follow-up date was changed."),
+    )
 
 
 @casework_view
