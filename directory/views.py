@@ -21,6 +21,7 @@ from directory.forms import NoteForm, SearchForm, ServiceForm
 from directory.models import Organization, Service
 from directory.search import search_services, visible_services
 from directory.services import Editor
+from kentro.forms import show_service_errors
 
 
 def centre_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -62,14 +63,6 @@ def _own_local(request: HttpRequest, service_id) -> Service:
     if service.owner_tenant_id != request.directory_editor.tenant.pk:
         raise Http404
     return service
-
-
-def _errors_onto(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @centre_view
@@ -181,7 +174,7 @@ def _service_form_page(request, *, editor, service, organizations, template, don
             except (ValidationError, PermissionDenied) as error:
                 if isinstance(error, PermissionDenied):
                     raise
-                _errors_onto(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The service was saved."))
                 return done(service)

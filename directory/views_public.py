@@ -19,7 +19,8 @@ from directory.forms import ReasonForm
 from directory.models import Organization, Service
 from directory.search import search_services
 from directory.services import Editor
-from directory.views import _errors_onto, _service_form_page
+from directory.views import _service_form_page
+from kentro.forms import show_service_errors
 
 
 def editor_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -124,7 +125,7 @@ def proposal_reject(request: HttpRequest, service_id) -> HttpResponse:
                 editor=request.directory_editor, service=service, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _errors_onto(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The proposal was rejected."))
             return redirect("directory:proposals")

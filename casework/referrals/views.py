@@ -29,14 +29,7 @@ from casework.referrals.forms import AnswerForm, FollowUpForm, ReferralForm, Sen
 from casework.referrals.letter import referral_letter
 from casework.referrals.lifecycle import TRANSITIONS, Side, Transition, available
 from casework.web.common import casework_view
-
-
-def _show_errors(form: BaseForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+from kentro.forms import show_service_errors
 
 
 def _post_only(request: HttpRequest) -> HttpResponse | None:
@@ -107,7 +100,7 @@ def referral_new(request: HttpRequest, person_id: int) -> HttpResponse:
                     documents=data["documents"],
                 )
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The referral was saved as a draft."))
                 return redirect("referrals:detail", referral_id=referral.pk)
@@ -122,7 +115,7 @@ def referral_new(request: HttpRequest, person_id: int) -> HttpResponse:
             chosen = services.directory_service(tenant=tenant, service_id=service_id)
         except ValidationError as error:
             if request.method != "POST":
-                _show_errors(form, error)
+                show_service_errors(form, error)
                 status = 400
     return render(
         request,
@@ -178,7 +171,7 @@ def _change(
         try:
             apply(referral, form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, done)
             return redirect("referrals:detail", referral_id=referral.pk)
@@ -308,7 +301,7 @@ def inbox_act(request: HttpRequest, envelope_id) -> HttpResponse:
                 note=data["note"],
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("Your answer was sent to the referring centre."))
             return redirect("referrals:inbox_detail", envelope_id=envelope_id)

@@ -14,7 +14,6 @@ from decimal import Decimal
 from functools import wraps
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -62,6 +61,7 @@ from casework.web.forms_people import (
     PickPersonForm,
 )
 from casework.web.presenting import export_sections, person_sections, side_by_side
+from kentro.forms import show_service_errors
 
 PAGE_SIZE = 25
 AUDIT_PAGE_SIZE = 50
@@ -77,15 +77,6 @@ def _can(actor: Actor) -> dict[str, bool]:
 def _page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200):
     context.setdefault("can", _can(request.actor))
     return render(request, f"casework/people/{template}", context, status=status)
-
-
-def _form_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's ValidationError onto the form: on its field when the form has one."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _in_reach(actor: Actor, people: list[Beneficiary]) -> tuple[list[Beneficiary], int]:
@@ -182,7 +173,7 @@ def person_register(request: HttpRequest) -> HttpResponse:
                 candidates, hidden = _in_reach(actor, warning.candidates)
                 context.update(candidates=candidates, hidden_candidates=hidden)
             except ValidationError as error:
-                _form_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("%(name)s is registered.") % {"name": person.full_name})
                 return redirect("casework:person_detail", person_id=person.pk)
@@ -203,7 +194,7 @@ def person_edit(request: HttpRequest, person: Beneficiary) -> HttpResponse:
                 form.add_error(None, error)
                 context["duplicate_of"] = _reachable_or_none(actor, error.existing)
             except ValidationError as error:
-                _form_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The changes are saved."))
                 return redirect("casework:person_detail", person_id=person.pk)
@@ -278,7 +269,7 @@ def consents(request: HttpRequest, person: Beneficiary) -> HttpResponse:
             try:
                 consent.consent_record(actor=actor, person=person, **form.cleaned_data)
             except ValidationError as error:
-                _form_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The consent is recorded."))
                 return redirect("casework:consents", person_id=person.pk)
@@ -377,7 +368,7 @@ def household(request: HttpRequest, person: Beneficiary) -> HttpResponse:
                 monthly_income=form.cleaned_data["monthly_income"] or Decimal(0),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The household is created."))
             return redirect("casework:household", person_id=person.pk)
@@ -411,7 +402,7 @@ def household_member_add(request: HttpRequest, person: Beneficiary) -> HttpRespo
                     **data,
                 )
             except ValidationError as error:
-                _form_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The member is added to the household."))
                 return redirect("casework:household", person_id=person.pk)
@@ -469,7 +460,7 @@ def case_open(request: HttpRequest, person: Beneficiary) -> HttpResponse:
                     opened_on=data["opened_on"],
                 )
             except ValidationError as error:
-                _form_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The case is opened."))
                 return redirect("casework:case_edit", person_id=person.pk, case_id=case.pk)
@@ -494,7 +485,7 @@ def case_edit(request: HttpRequest, person: Beneficiary, case_id: int) -> HttpRe
             try:
                 cases.case_update(actor=actor, case=case, data=form.case_data())
             except ValidationError as error:
-                _form_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The case is saved."))
                 return redirect("casework:person_detail", person_id=person.pk)

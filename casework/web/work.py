@@ -59,6 +59,7 @@ from casework.reception import RequestInput, contact_record
 from casework.timeline import timeline_for
 from casework.web import forms_work as forms
 from casework.web.common import casework_view
+from kentro.forms import show_service_errors
 from tenants.models import Unit
 
 # --- Shared helpers -----------------------------------------------------------------------
@@ -73,15 +74,6 @@ def _post_only(request: HttpRequest) -> HttpResponse | None:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     return None
-
-
-def _show_errors(form: BaseForm, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field it names, else on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _tenant(request: HttpRequest):
@@ -177,7 +169,7 @@ def contact_new(request: HttpRequest, person_id: int) -> HttpResponse:
                     summary=data["summary"],
                 )
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The contact was recorded."))
                 return redirect("casework:timeline", person_id=person.pk)
@@ -245,7 +237,7 @@ def anonymous_request(request: HttpRequest) -> HttpResponse:
                     ],
                 )
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The anonymous request was recorded."))
                 return redirect("casework:anonymous_request")
@@ -294,7 +286,7 @@ def assessment_new(request: HttpRequest, person_id: int) -> HttpResponse:
                     assessed_on=form.cleaned_data["assessed_on"],
                 )
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The needs assessment was saved."))
                 return redirect(
@@ -379,7 +371,7 @@ def social_history(request: HttpRequest, person_id: int) -> HttpResponse:
                     review_due=form.cleaned_data["review_due"],
                 )
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("A new version of the social history was saved."))
                 return redirect("casework:social_history", person_id=person.pk)
@@ -429,7 +421,7 @@ def social_research(request: HttpRequest, person_id: int) -> HttpResponse:
         try:
             social_research_request(actor=request.actor, person=person, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The social research was recorded."))
             return redirect("casework:social_research", person_id=person.pk)
@@ -453,7 +445,7 @@ def social_research_complete_view(
                     actor=request.actor, research=research, report=form.cleaned_data["report"]
                 )
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The social research was completed."))
                 return redirect("casework:social_research", person_id=person.pk)
@@ -565,7 +557,7 @@ def goal_add(request: HttpRequest, person_id: int, plan_id: int) -> HttpResponse
         try:
             goal = plan_service.goal_add(actor=request.actor, plan=found, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The goal was added."))
             return redirect(reverse("casework:plan", args=[person.pk]) + f"#goal-{goal.pk}")
@@ -591,7 +583,7 @@ def step_add(request: HttpRequest, person_id: int, goal_id: int) -> HttpResponse
         try:
             plan_service.step_add(actor=request.actor, goal=goal, **form.cleaned_data)
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The step was added."))
             return redirect(reverse("casework:plan", args=[person.pk]) + f"#goal-{goal.pk}")
@@ -647,7 +639,7 @@ def plan_review(request: HttpRequest, person_id: int, plan_id: int) -> HttpRespo
                 actor=request.actor, plan=found, notes=form.cleaned_data["notes"]
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The review was recorded."))
             return redirect(reverse("casework:plan", args=[person.pk]) + "#reviews")
@@ -676,7 +668,7 @@ def service_new(request: HttpRequest, person_id: int) -> HttpResponse:
             try:
                 service_record(actor=actor, person=person, **form.cleaned_data)
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The service was recorded."))
                 return redirect("casework:service_new", person_id=person.pk)
@@ -717,7 +709,7 @@ def notes(request: HttpRequest, person_id: int) -> HttpResponse:
             try:
                 note_write(actor=actor, person=person, **form.cleaned_data)
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The note was saved."))
                 return redirect("casework:notes", person_id=person.pk)
@@ -762,7 +754,7 @@ def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
             try:
                 access = note_service.break_glass(actor=actor, person=person, **form.cleaned_data)
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.warning(
                     request,
@@ -814,7 +806,7 @@ def documents(request: HttpRequest, person_id: int) -> HttpResponse:
                     expires_on=form.cleaned_data["expires_on"],
                 )
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The document was uploaded."))
                 return redirect("casework:documents", person_id=person.pk)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,17 +18,10 @@ from casework.access import beneficiary_for, people_in_reach
 from casework.permissions import Action
 from casework.registry import PossibleDuplicates
 from casework.web.common import casework_view
+from kentro.forms import show_service_errors
 from transfers import services
 from transfers.forms import TransferAcceptForm, TransferRejectForm, TransferRequestForm
 from transfers.models import Section, Transfer
-
-
-def _show_errors(form: BaseForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _post_only(request: HttpRequest) -> HttpResponse | None:
@@ -75,7 +67,7 @@ def transfer_start(request: HttpRequest, person_id: int) -> HttpResponse:
                     actor=actor, person=person, **form.cleaned_data
                 )
             except ValidationError as error:
-                _show_errors(form, error)
+                show_service_errors(form, error)
             else:
                 messages.success(request, _("The transfer was sent to the other centre."))
                 return redirect("transfers:outgoing", transfer_id=transfer.pk)
@@ -193,7 +185,7 @@ def incoming_accept(request: HttpRequest, transfer_id: int) -> HttpResponse:
                 _("People with a similar name and the same date of birth are registered here."),
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The transfer was accepted: the person is registered."))
             return redirect("casework:person_detail", person_id=person.pk)
@@ -213,7 +205,7 @@ def incoming_reject(request: HttpRequest, transfer_id: int) -> HttpResponse:
                 actor=actor, transfer=transfer, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            show_service_errors(form, error)
         else:
             messages.success(request, _("The transfer was rejected."))
             return redirect("transfers:list")
